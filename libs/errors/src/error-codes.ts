@@ -1,0 +1,25 @@
+// Stable error codes: scripts and tests match on these, never on message text.
+export const ERROR_CODES = [
+  'REGISTRY_NOT_FOUND',
+  'REGISTRY_SYNTAX',
+  'REGISTRY_INVALID',
+  'DATASET_NOT_REGISTERED',
+  'USAGE',
+  'SOURCE_UNREACHABLE',
+  'SOURCE_HTTP_STATUS',
+  'SOURCE_TRUNCATED',
+  'SOURCE_NOT_FOUND',
+  'CHECKSUM_MISMATCH',
+  'EMPTY_FILE',
+  'MALFORMED_ROW',
+  'UNKNOWN_TARGET_COLUMN',
+  'UNKNOWN_DATASET_TYPE',
+  'CLASS_TOO_SMALL',
+  'INVALID_INPUT',
+  'MODEL_INVALID',
+  'TRACKING_FAILED',
+  'UNSUPPORTED_ARTIFACT_STORE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,1 @@
+export { testPython, runPythonJson, WORKSPACE_ROOT } from './python.ts';
