@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['{apps,libs,tools,pipelines}/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: 'forks',
   },
 });
