@@ -86,8 +86,8 @@ describe('the ingest CLI', () => {
 
     expect(run).toMatchObject({ exitCode: 0, stderr: '' });
     expect(run.stdout.trimEnd().split('\n')).toEqual([
-      `[ingest] iris: fetching ${url}`,
-      expect.stringMatching(new RegExp(`^\\[ingest\\] iris: ${body.length} bytes from vendor in`)),
+      `[ingest iris] source ${url}`,
+      expect.stringMatching(new RegExp(`^\\[ingest iris\\] ${body.length} bytes from vendor in`)),
     ]);
     const metadata = JSON.parse(await readFile(join(root, 'out', 'raw.json'), 'utf8'));
     expect(metadata).toMatchObject({ origin: 'vendor', sha256, bytes: body.length });

@@ -26,8 +26,9 @@ await runCli({
     retries: { type: 'string' },
   },
   async run(values) {
+    const dataset = requiredString(values, 'dataset');
     await ingestRawFile({
-      dataset: requiredString(values, 'dataset'),
+      dataset,
       url: requiredString(values, 'url'),
       sha256: optionalString(values, 'sha256'),
       outputDir: requiredString(values, 'output-dir'),
@@ -39,7 +40,7 @@ await runCli({
         readTimeoutMs: optionalNumber(values, 'read-timeout-ms'),
         retries: optionalNumber(values, 'retries'),
       },
-      log: createLogger('ingest'),
+      log: createLogger(`ingest ${dataset}`),
       progress: createDownloadProgress(process.stdout),
     });
   },

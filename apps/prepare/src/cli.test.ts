@@ -51,7 +51,7 @@ describe('the prepare CLI', () => {
       '--stratify', 'true',
     ]);
     expect(run.exitCode, run.stderr).toBe(0);
-    expect(run.stdout).toContain('[prepare] read 150 rows');
+    expect(run.stdout).toContain('[prepare iris] read 150 rows');
     const schema = JSON.parse(await readFile(join(outputDir, 'schema.json'), 'utf8'));
     expect(schema.rows).toEqual({ total: 150, train: 120, test: 30 });
     expect(existsSync(join(outputDir, 'train.csv'))).toBe(true);

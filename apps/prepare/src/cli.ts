@@ -35,8 +35,9 @@ await runCli({
     stratify: { type: 'string' },
   },
   async run(values) {
+    const dataset = requiredString(values, 'dataset');
     await prepareDataset({
-      dataset: requiredString(values, 'dataset'),
+      dataset,
       inputFile: requiredString(values, 'input'),
       outputDir: requiredString(values, 'output-dir'),
       datasetType: optionalString(values, 'dataset-type') ?? 'csv',
@@ -47,7 +48,7 @@ await runCli({
       testSize: optionalNumber(values, 'test-size'),
       seed: optionalNumber(values, 'seed'),
       stratify: optionalBoolean(values, 'stratify'),
-      log: createLogger('prepare'),
+      log: createLogger(`prepare ${dataset}`),
     });
   },
 });

@@ -47,7 +47,7 @@ describe('ingestRawFile over HTTP', () => {
     source = await startFakeSource({ '/iris.data': sendBody(body) });
     await ingestRawFile(sandbox.options(source.url('/iris.data'), { sha256: sha256Of(body) }));
 
-    expect(sandbox.lines[0]).toContain(`fetching ${source.url('/iris.data')}`);
+    expect(sandbox.lines[0]).toContain(`source ${source.url('/iris.data')}`);
     expect(sandbox.lines.at(-1)).toMatch(new RegExp(`${body.length} bytes from network in \\d`));
   });
 

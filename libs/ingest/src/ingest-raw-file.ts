@@ -68,7 +68,7 @@ async function ingestInto(
   const { source, sha256, log } = plan;
   const { dataset } = options;
   const startedAt = performance.now();
-  log.info(`${dataset}: fetching ${source.display}`);
+  log.info(`source ${source.display}`);
 
   const fetched = await fetchRawFile({ ...plan, targetPath: join(stagedDir, RAW_FILE_NAME) });
   const { origin, bytes } = fetched;
@@ -82,9 +82,9 @@ async function ingestInto(
   };
   await writeFile(join(stagedDir, METADATA_FILE_NAME), `${JSON.stringify(metadata, null, 2)}\n`);
 
-  log.info(`${dataset}: ${bytes} bytes from ${origin} in ${formatDuration(startedAt)}`);
+  log.info(`${bytes} bytes from ${origin} in ${formatDuration(startedAt)}`);
   if (sha256 === undefined) {
-    log.warn(`${dataset}: no sha256 pinned; add 'sha256: ${fetched.sha256}' to its entry`);
+    log.warn(`no sha256 pinned; add 'sha256: ${fetched.sha256}' to its entry`);
   }
   return metadata;
 }
