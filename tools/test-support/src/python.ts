@@ -8,10 +8,11 @@ const run = promisify(execFile);
 
 export const WORKSPACE_ROOT = resolve(import.meta.dirname, '../../..');
 
-export function testPython(): string {
-  const python = join(WORKSPACE_ROOT, '.venv-test', 'bin', 'python');
+/** A virtual environment per file in tools/test-support/python/, e.g. 'main' for main.txt. */
+export function testPython(environment = 'main'): string {
+  const python = join(WORKSPACE_ROOT, '.venv-test', environment, 'bin', 'python');
   if (!existsSync(python)) {
-    throw new Error('The test references are missing: run `npm test` (it creates .venv-test).');
+    throw new Error(`The test references are missing: run \`npm test\` (it creates .venv-test/${environment}).`);
   }
   return python;
 }
@@ -21,8 +22,9 @@ export async function runPythonJson<T>(
   code: string,
   input: unknown = null,
   env: Record<string, string> = {},
+  environment = 'main',
 ): Promise<T> {
-  const child = run(testPython(), ['-c', code], {
+  const child = run(testPython(environment), ['-c', code], {
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
