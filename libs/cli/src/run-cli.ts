@@ -46,7 +46,9 @@ export async function parseCliArgs(
     });
   }
   const flags = parsed.values as OptionValues;
-  const fromFile = flags['options-file'] ? await readOptionsFile(String(flags['options-file'])) : {};
+  const fromFile = flags['options-file']
+    ? await readOptionsFile(String(flags['options-file']))
+    : {};
   for (const key of Object.keys(fromFile)) {
     if (!(key in definition.options)) {
       throw new PipelineError('USAGE', `unknown option '${key}' in the options file`, {

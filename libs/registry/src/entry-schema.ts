@@ -3,9 +3,7 @@ import { z } from 'zod';
 
 const gaussianNbModel = z.strictObject({
   type: z.literal('gaussian_nb'),
-  params: z
-    .strictObject({ var_smoothing: z.number().positive().finite().optional() })
-    .default({}),
+  params: z.strictObject({ var_smoothing: z.number().positive().finite().optional() }).default({}),
 });
 
 export const MODEL_TYPES = ['gaussian_nb'] as const;
@@ -42,8 +40,16 @@ export function createEntrySchema(datasetTypeNames: readonly [string, ...string[
 
 /** Keys an entry may have at its top level, for "did you mean" suggestions. */
 export const ENTRY_KEYS = [
-  'url', 'target_column', 'dataset_type', 'sha256', 'experiment_name',
-  'header', 'columns', 'delimiter', 'split', 'model',
+  'url',
+  'target_column',
+  'dataset_type',
+  'sha256',
+  'experiment_name',
+  'header',
+  'columns',
+  'delimiter',
+  'split',
+  'model',
 ] as const;
 
 export const NESTED_KEYS: Record<string, readonly string[]> = {

@@ -33,16 +33,24 @@ describe('loadRegistry', () => {
   it('fills every default of a minimal entry', async () => {
     const entry = requireEntry(loadRegistry(await registryFile(MINIMAL)), 'iris');
     expect(entry).toEqual({
-      name: 'iris', url: 'vendor/datasets/iris.data', sha256: undefined,
-      targetColumn: 'species', datasetType: 'iris', experimentName: 'Iris Classification',
-      header: undefined, columns: undefined, delimiter: undefined,
+      name: 'iris',
+      url: 'vendor/datasets/iris.data',
+      sha256: undefined,
+      targetColumn: 'species',
+      datasetType: 'iris',
+      experimentName: 'Iris Classification',
+      header: undefined,
+      columns: undefined,
+      delimiter: undefined,
       split: { testSize: 0.2, seed: 42, stratify: true },
       model: { type: 'gaussian_nb', params: {} },
     });
   });
 
   it('defaults the dataset type to csv and titles multi-word names', async () => {
-    const file = await registryFile('datasets:\n  red-wine:\n    url: a.csv\n    target_column: y\n');
+    const file = await registryFile(
+      'datasets:\n  red-wine:\n    url: a.csv\n    target_column: y\n',
+    );
     const entry = requireEntry(loadRegistry(file), 'red-wine');
     expect(entry.datasetType).toBe('csv');
     expect(entry.experimentName).toBe('Red Wine Classification');
@@ -60,7 +68,12 @@ describe('loadRegistry', () => {
     const file = await registryFile(MINIMAL + '    target_colum: species\n');
     const error = errorOf(() => requireEntry(loadRegistry(file), 'iris'));
     expect(error.code).toBe('REGISTRY_INVALID');
-    expect(error.location).toMatchObject({ dataset: 'iris', field: 'target_colum', line: 6, column: 5 });
+    expect(error.location).toMatchObject({
+      dataset: 'iris',
+      field: 'target_colum',
+      line: 6,
+      column: 5,
+    });
     expect(error.message).toContain("did you mean 'target_column'?");
   });
 
@@ -71,13 +84,18 @@ describe('loadRegistry', () => {
     expect(error.message).toContain("did you mean 'seed'?");
   });
 
-  it.each(['url', 'target_column'])('names a missing %s and where the entry starts', async (key) => {
-    const text = MINIMAL.split('\n').filter((line) => !line.includes(`${key}:`)).join('\n');
-    const file = await registryFile(text);
-    const missing = errorOf(() => requireEntry(loadRegistry(file), 'iris'));
-    expect(missing.location).toMatchObject({ dataset: 'iris', field: key, line: 2 });
-    expect(missing.message).toBe('is required');
-  });
+  it.each(['url', 'target_column'])(
+    'names a missing %s and where the entry starts',
+    async (key) => {
+      const text = MINIMAL.split('\n')
+        .filter((line) => !line.includes(`${key}:`))
+        .join('\n');
+      const file = await registryFile(text);
+      const missing = errorOf(() => requireEntry(loadRegistry(file), 'iris'));
+      expect(missing.location).toMatchObject({ dataset: 'iris', field: key, line: 2 });
+      expect(missing.message).toBe('is required');
+    },
+  );
 
   it('rejects an unknown dataset type and lists the known ones', async () => {
     const file = await registryFile(MINIMAL.replace('dataset_type: iris', 'dataset_type: parquet'));
@@ -118,7 +136,9 @@ describe('loadRegistry', () => {
   });
 
   it('names an unregistered dataset and lists the registered ones', async () => {
-    const error = errorOf(() => requireEntry(loadRegistry(join(WORKSPACE_ROOT, 'datasets.yaml')), 'nope'));
+    const error = errorOf(() =>
+      requireEntry(loadRegistry(join(WORKSPACE_ROOT, 'datasets.yaml')), 'nope'),
+    );
     expect(error.code).toBe('DATASET_NOT_REGISTERED');
     expect(error.hint).toContain('iris, wine');
   });

@@ -35,7 +35,10 @@ function parseRegistry(file: string, text: string): { doc: Document; lines: Line
   if (syntax) {
     const { line, col } = lines.linePos(syntax.pos[0]);
     throw new PipelineError('REGISTRY_SYNTAX', `not valid YAML: ${syntax.message.split('\n')[0]}`, {
-      file, line, column: col, hint: 'Fix the YAML syntax at that line and run again.',
+      file,
+      line,
+      column: col,
+      hint: 'Fix the YAML syntax at that line and run again.',
     });
   }
   return { doc, lines };
@@ -44,23 +47,33 @@ function parseRegistry(file: string, text: string): { doc: Document; lines: Line
 function datasetNames(file: string, doc: Document, lines: LineCounter): string[] {
   const datasets = doc.get('datasets', true);
   const extraKey = isMap(doc.contents)
-    ? doc.contents.items.map((item) => String((item.key as { value?: unknown })?.value))
+    ? doc.contents.items
+        .map((item) => String((item.key as { value?: unknown })?.value))
         .find((key) => key !== 'datasets')
     : undefined;
   if (!isMap(datasets) || extraKey !== undefined) {
     const position = extraKey ? keyPosition(doc, lines, [], extraKey) : undefined;
-    throw new PipelineError('REGISTRY_INVALID',
+    throw new PipelineError(
+      'REGISTRY_INVALID',
       extraKey ? `unknown top-level key '${extraKey}'` : "the file must have a 'datasets:' map",
-      { file, line: position?.line, column: position?.column,
-        hint: 'The registry has one top-level key, `datasets:`, mapping each name to its entry.' });
+      {
+        file,
+        line: position?.line,
+        column: position?.column,
+        hint: 'The registry has one top-level key, `datasets:`, mapping each name to its entry.',
+      },
+    );
   }
   return datasets.items.map((item) => {
     const name = isScalar(item.key) ? String(item.key.value) : '';
     if (!DATASET_NAME_PATTERN.test(name)) {
       const position = keyPosition(doc, lines, ['datasets'], name);
       throw new PipelineError('REGISTRY_INVALID', `'${name}' is not a valid dataset name`, {
-        file, line: position?.line, column: position?.column, field: 'datasets',
-        hint: 'Use lowercase letters, digits, - and _ (it becomes an Nx project and a folder name).',
+        file,
+        line: position?.line,
+        column: position?.column,
+        field: 'datasets',
+        hint: 'Use lowercase letters, digits, - and _: it becomes an Nx project and a folder.',
       });
     }
     return name;
@@ -87,7 +100,8 @@ export function requireEntry(registry: Registry, dataset: string): DatasetEntry 
   const entry = registry.entries.get(dataset);
   if (!entry) {
     throw new PipelineError('DATASET_NOT_REGISTERED', `no dataset '${dataset}' in the registry`, {
-      dataset, file: registry.file,
+      dataset,
+      file: registry.file,
       hint: `Registered datasets: ${registry.names.join(', ') || 'none'}.`,
     });
   }

@@ -15,13 +15,15 @@ export function describeProblem(problem: RegistryProblem): string {
   return `${where}${field}${problem.message}`;
 }
 
+const listItem = (problem: RegistryProblem) => `  - ${describeProblem(problem)}`;
+
 /** One error for all problems of one dataset (or of the file), so the user fixes them in one go. */
 export function problemsToError(file: string, problems: RegistryProblem[]): PipelineError {
   const first = problems[0]!;
   const message =
     problems.length === 1
       ? first.message
-      : `${problems.length} problems:\n${problems.map((p) => `  - ${describeProblem(p)}`).join('\n')}`;
+      : `${problems.length} problems:\n${problems.map(listItem).join('\n')}`;
   return new PipelineError('REGISTRY_INVALID', message, {
     dataset: first.dataset,
     file,

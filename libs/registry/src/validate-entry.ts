@@ -87,7 +87,8 @@ export function validateEntry(
     (key) => result.data.dataset_type !== 'csv' && result.data[key] !== undefined,
   );
   if (misplaced.length > 0) {
-    const message = `only applies to dataset_type 'csv'; the '${result.data.dataset_type}' type fixes it`;
+    const type = result.data.dataset_type;
+    const message = `only applies to dataset_type 'csv'; the '${type}' type fixes it`;
     return { problems: misplaced.map((key) => locate(at, [key], message)) };
   }
   return { entry: toEntry(at.dataset, result.data) };

@@ -29,14 +29,25 @@ export async function readPreparedSchema(preparedDir: string, dataset: string) {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (cause) {
     throw new PipelineError('INVALID_INPUT', 'cannot read the prepared schema', {
-      dataset, file, cause, hint: `Run \`nx run ${dataset}:prepare\` first.`,
+      dataset,
+      file,
+      cause,
+      hint: `Run \`nx run ${dataset}:prepare\` first.`,
     });
   }
   const parsed = preparedSchemaShape.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PipelineError('INVALID_INPUT', `schema.json is not as prepare writes it: ${issue.message}`,
-      { dataset, file, field: issue.path.join('.'), hint: `Run \`nx run ${dataset}:prepare\` again.` });
+    throw new PipelineError(
+      'INVALID_INPUT',
+      `schema.json is not as prepare writes it: ${issue.message}`,
+      {
+        dataset,
+        file,
+        field: issue.path.join('.'),
+        hint: `Run \`nx run ${dataset}:prepare\` again.`,
+      },
+    );
   }
   return parsed.data;
 }

@@ -47,7 +47,9 @@ describe('a broken entry', () => {
     const wine = await workspace.nx(['run', 'wine:train']);
     expect(wine.code).not.toBe(0);
     expect(wine.output).toContain("dataset 'wine'");
-    expect(wine.output).toMatch(/'target_colum' is not a known key; did you mean 'target_column'\?/);
+    expect(wine.output).toMatch(
+      /'target_colum' is not a known key; did you mean 'target_column'\?/,
+    );
     expect(wine.output).not.toMatch(/\n\s+at .*\.ts:\d+/);
     const iris = await workspace.nx(['run', 'iris:prepare']);
     expect(iris.code, iris.output).toBe(0);

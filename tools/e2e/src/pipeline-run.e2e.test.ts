@@ -1,4 +1,4 @@
-// The real `nx` CLI on a throwaway copy of the workspace: from datasets.yaml to finished MLflow runs.
+// The real `nx` CLI on a throwaway workspace copy: from datasets.yaml to finished MLflow runs.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +20,14 @@ describe('nx run-many -t train on the shipped datasets', () => {
   it('runs every step of both datasets once', () => {
     expect(firstRun.code, firstRun.output).toBe(0);
     expect(taskOutcomes(firstRun.output).executed).toEqual([
-      'iris:config', 'iris:ingest', 'iris:prepare', 'iris:train',
-      'wine:config', 'wine:ingest', 'wine:prepare', 'wine:train',
+      'iris:config',
+      'iris:ingest',
+      'iris:prepare',
+      'iris:train',
+      'wine:config',
+      'wine:ingest',
+      'wine:prepare',
+      'wine:train',
     ]);
   });
 
@@ -43,10 +49,15 @@ describe('nx run-many -t train on the shipped datasets', () => {
     expect(run.endTime).toBeGreaterThan(0);
     expect(run.metrics.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(run.params).toMatchObject({ dataset, model_type: 'gaussian_nb', split_seed: '42' });
-    expect(run.artifacts).toEqual(expect.arrayContaining([
-      'metrics.json', 'model/MLmodel', 'model/model.json',
-      'plots/confusion_matrix.png', 'plots/confusion_matrix.svg',
-    ]));
+    expect(run.artifacts).toEqual(
+      expect.arrayContaining([
+        'metrics.json',
+        'model/MLmodel',
+        'model/model.json',
+        'plots/confusion_matrix.png',
+        'plots/confusion_matrix.svg',
+      ]),
+    );
     expect(run.modelFlavors).toEqual(['gaussian_nb_json']);
     expect(run.modelRunId).toBe(run.runId);
     const history = JSON.parse(run.tags['mlflow.log-model.history']!);

@@ -52,7 +52,11 @@ print(json.dumps({
 
 export function readLatestMlflowRun(trackingUri: string, experiment: string) {
   // MLflow 3.x refuses to read a file store unless this is set.
-  return runPythonJson<MlflowRunView>(READ_LATEST_RUN, { uri: trackingUri, experiment }, {
-    MLFLOW_ALLOW_FILE_STORE: 'true',
-  });
+  return runPythonJson<MlflowRunView>(
+    READ_LATEST_RUN,
+    { uri: trackingUri, experiment },
+    {
+      MLFLOW_ALLOW_FILE_STORE: 'true',
+    },
+  );
 }

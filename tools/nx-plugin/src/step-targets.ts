@@ -21,19 +21,21 @@ function outputOf(dataset: string, target: PipelineTarget): string[] {
 
 export function configTarget(dataset: string, registryFile: string): TargetConfiguration {
   return {
-    command: `${RUN_STEP} apps/step-config/src/cli.ts --registry ${registryFile}`
-      + ` --dataset ${dataset} --output-dir ${stepOutputDir(dataset, 'config')}`,
+    command:
+      `${RUN_STEP} apps/step-config/src/cli.ts --registry ${registryFile}` +
+      ` --dataset ${dataset} --output-dir ${stepOutputDir(dataset, 'config')}`,
     inputs: [`{workspaceRoot}/${registryFile}`, 'configCode'],
     outputs: outputOf(dataset, 'config'),
     cache: true,
-    metadata: { description: "Validate the entry and split it into one options file per step." },
+    metadata: { description: 'Validate the entry and split it into one options file per step.' },
   };
 }
 
 export function ingestTarget(dataset: string, pinned: boolean): TargetConfiguration {
   return {
-    command: `${RUN_STEP} apps/ingest/src/cli.ts --options-file ${configFile(dataset, 'ingest')}`
-      + ` --output-dir ${stepOutputDir(dataset, 'ingest')}`,
+    command:
+      `${RUN_STEP} apps/ingest/src/cli.ts --options-file ${configFile(dataset, 'ingest')}` +
+      ` --output-dir ${stepOutputDir(dataset, 'ingest')}`,
     dependsOn: ['config'],
     inputs: [ownConfigInput('ingest'), 'ingestCode'],
     outputs: outputOf(dataset, 'ingest'),
@@ -46,8 +48,9 @@ export function ingestTarget(dataset: string, pinned: boolean): TargetConfigurat
 export function prepareTarget(dataset: string): TargetConfiguration {
   const ingested = stepOutputDir(dataset, 'ingest');
   return {
-    command: `${RUN_STEP} apps/prepare/src/cli.ts --options-file ${configFile(dataset, 'prepare')}`
-      + ` --input ${ingested}/raw.data --output-dir ${stepOutputDir(dataset, 'prepare')}`,
+    command:
+      `${RUN_STEP} apps/prepare/src/cli.ts --options-file ${configFile(dataset, 'prepare')}` +
+      ` --input ${ingested}/raw.data --output-dir ${stepOutputDir(dataset, 'prepare')}`,
     dependsOn: ['config', 'ingest'],
     inputs: [
       ownConfigInput('prepare'),
@@ -62,9 +65,10 @@ export function prepareTarget(dataset: string): TargetConfiguration {
 
 export function trainTarget(dataset: string): TargetConfiguration {
   return {
-    command: `${RUN_STEP} apps/train/src/cli.ts --options-file ${configFile(dataset, 'train')}`
-      + ` --prepared-dir ${stepOutputDir(dataset, 'prepare')}`
-      + ` --output-dir ${stepOutputDir(dataset, 'train')}`,
+    command:
+      `${RUN_STEP} apps/train/src/cli.ts --options-file ${configFile(dataset, 'train')}` +
+      ` --prepared-dir ${stepOutputDir(dataset, 'prepare')}` +
+      ` --output-dir ${stepOutputDir(dataset, 'train')}`,
     dependsOn: ['config', 'prepare'],
     inputs: [
       ownConfigInput('train'),

@@ -12,7 +12,9 @@ export const WORKSPACE_ROOT = resolve(import.meta.dirname, '../../..');
 export function testPython(environment = 'main'): string {
   const python = join(WORKSPACE_ROOT, '.venv-test', environment, 'bin', 'python');
   if (!existsSync(python)) {
-    throw new Error(`The test references are missing: run \`npm test\` (it creates .venv-test/${environment}).`);
+    throw new Error(
+      `The test references are missing: run \`npm test\` (it creates .venv-test/${environment}).`,
+    );
   }
   return python;
 }

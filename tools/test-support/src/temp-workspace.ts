@@ -9,8 +9,16 @@ import { WORKSPACE_ROOT } from './python.ts';
 
 const run = promisify(execFile);
 
-const NOT_COPIED = new Set(['node_modules', 'output', 'mlruns', '.nx', '.cache', '.venv-test', '.git',
-  'test-results']);
+const NOT_COPIED = new Set([
+  'node_modules',
+  'output',
+  'mlruns',
+  '.nx',
+  '.cache',
+  '.venv-test',
+  '.git',
+  'test-results',
+]);
 
 export interface NxResult {
   code: number;
@@ -51,8 +59,15 @@ export async function createTempWorkspace(): Promise<TempWorkspace> {
     (await run('git', args, { cwd: root, env: isolatedEnv() })).stdout;
   await git(['init', '-q', '-b', 'main']);
   await git(['-c', 'user.email=test@example.invalid', '-c', 'user.name=test', 'add', '-A']);
-  await git(['-c', 'user.email=test@example.invalid', '-c', 'user.name=test',
-    'commit', '-qm', 'workspace copy']);
+  await git([
+    '-c',
+    'user.email=test@example.invalid',
+    '-c',
+    'user.name=test',
+    'commit',
+    '-qm',
+    'workspace copy',
+  ]);
   return {
     root,
     git,
@@ -60,7 +75,9 @@ export async function createTempWorkspace(): Promise<TempWorkspace> {
       const nxBin = join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
       try {
         const { stdout, stderr } = await run(process.execPath, [nxBin, ...args], {
-          cwd: root, env: isolatedEnv(env), maxBuffer: 64 * 1024 * 1024,
+          cwd: root,
+          env: isolatedEnv(env),
+          maxBuffer: 64 * 1024 * 1024,
         });
         return { code: 0, output: stdout + stderr };
       } catch (error) {
