@@ -12,7 +12,8 @@ export interface ModelChoice {
 
 export const SUPPORTED_MODEL_TYPES = ['gaussian_nb'] as const;
 
-function checkModelChoice(choice: ModelChoice, dataset: string) {
+/** Checked before a run is created, so a typo never leaves a failed run behind. */
+export function checkModelChoice(choice: ModelChoice, dataset: string) {
   if (!(SUPPORTED_MODEL_TYPES as readonly string[]).includes(choice.type)) {
     throw new PipelineError('MODEL_INVALID', `unknown model type '${choice.type}'`, {
       dataset, field: 'model.type',
@@ -32,7 +33,6 @@ export async function fitModel(
   schema: PreparedSchema,
   choice: ModelChoice,
 ): Promise<GaussianNbModel> {
-  checkModelChoice(choice, schema.dataset);
   const fitter = createGaussianNbFitter({
     features: schema.features,
     classes: schema.classes,

@@ -6,7 +6,7 @@ import { withStagedDirectory } from '@pipeline/atomic-fs';
 import { formatDuration, type Logger } from '@pipeline/cli';
 import { resolveTrackingBackend, trackWithRun } from '@pipeline/tracking';
 import { evaluateModel } from './evaluate-model.ts';
-import { fitModel, type ModelChoice } from './fit-model.ts';
+import { checkModelChoice, fitModel, type ModelChoice } from './fit-model.ts';
 import { readPreparedSchema } from './prepared-schema.ts';
 import { runInputs, runMetrics, runParams } from './run-record.ts';
 import { runTags } from './run-tags.ts';
@@ -34,6 +34,7 @@ export interface TrainResult {
 
 export async function trainDataset(request: TrainRequest): Promise<TrainResult> {
   const { dataset, preparedDir, log } = request;
+  checkModelChoice(request.model, dataset);
   const schema = await readPreparedSchema(preparedDir, dataset);
   const backend = resolveTrackingBackend(request.env, request.cwd);
   const experimentName = request.env.MLFLOW_EXPERIMENT_NAME || request.experimentName;
