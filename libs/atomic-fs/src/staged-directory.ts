@@ -1,6 +1,7 @@
 // A step's output folder, built under a temporary name and renamed into place only when complete.
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { removeStaleTempSiblings } from './stale-temp-siblings.ts';
 import { tempSiblingOf } from './temp-path.ts';
 
 export interface StagedDirectory {
@@ -14,10 +15,11 @@ export interface StagedDirectory {
 
 /**
  * Removes any earlier output first, so a failed step never leaves a stale folder that a later
- * step or the cache could mistake for this run's result.
+ * step or the cache could mistake for this run's result. Leftovers of killed runs go too.
  */
 export async function stageDirectory(finalPath: string): Promise<StagedDirectory> {
   await rm(finalPath, { recursive: true, force: true });
+  await removeStaleTempSiblings(finalPath);
   await mkdir(dirname(finalPath), { recursive: true });
   const path = tempSiblingOf(finalPath);
   await mkdir(path, { recursive: true });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 const gaussianNbModel = z.strictObject({
-  type: z.literal('gaussian_nb'),
+  type: z.literal('gaussian_nb').default('gaussian_nb'),
   params: z.strictObject({ var_smoothing: z.number().positive().finite().optional() }).default({}),
 });
 
@@ -22,7 +22,12 @@ const splitSchema = z.strictObject({
 
 export function createEntrySchema(datasetTypeNames: readonly [string, ...string[]]) {
   return z.strictObject({
-    url: z.string().min(1),
+    url: z
+      .string()
+      .min(1)
+      .refine((url) => !/^[a-z][a-z0-9+.-]*:/i.test(url) || /^(https?|file):/i.test(url), {
+        message: 'must be an https://, http:// or file:// URL, or a path in the workspace',
+      }),
     target_column: z.string().min(1),
     dataset_type: z.enum(datasetTypeNames).default('csv'),
     sha256: z

@@ -143,3 +143,41 @@ describe('loadRegistry', () => {
     expect(error.hint).toContain('iris, wine');
   });
 });
+
+describe('loadRegistry on values of the wrong type', () => {
+  const CSV_ENTRY = 'datasets:\n  data:\n    url: data.csv\n';
+  it.each([
+    ['    target_column: 7\n', 'target_column', "must be text, got '7'; put it in quotes"],
+    ['    target_column: y\n    header: yes\n', 'header', "must be true or false, got 'yes'"],
+    [
+      '    target_column: y\n    split: 0.3\n',
+      'split',
+      "must be a mapping of keys to values, got '0.3'",
+    ],
+    ['    target_column: y\n    columns: a,b\n', 'columns', "must be a list, got 'a,b'"],
+  ])('says what is wrong with %j instead of calling it missing', async (lines, field, message) => {
+    const file = await registryFile(CSV_ENTRY + lines);
+    const error = errorOf(() => requireEntry(loadRegistry(file), 'data'));
+    expect(error.location.field).toBe(field);
+    expect(error.message).toBe(message);
+  });
+
+  it('defaults the model type when only its params are given', async () => {
+    const file = await registryFile(
+      MINIMAL + '    model:\n      params:\n        var_smoothing: 0.01\n',
+    );
+    expect(requireEntry(loadRegistry(file), 'iris').model).toEqual({
+      type: 'gaussian_nb',
+      params: { var_smoothing: 0.01 },
+    });
+  });
+
+  it('rejects a URL scheme that ingest cannot fetch', async () => {
+    const file = await registryFile(
+      MINIMAL.replace('vendor/datasets/iris.data', 'ftp://host/iris'),
+    );
+    const error = errorOf(() => requireEntry(loadRegistry(file), 'iris'));
+    expect(error.location).toMatchObject({ field: 'url', line: 3 });
+    expect(error.message).toContain('https://, http:// or file://');
+  });
+});

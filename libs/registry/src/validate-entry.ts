@@ -17,6 +17,23 @@ interface Located {
   dataset: string;
 }
 
+const EXPECTED_WORDING: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a mapping of keys to values',
+  array: 'a list',
+};
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_type') return issue.message.replace(/^Invalid input: /, '');
+  if (issue.input === undefined) return 'is required';
+  const expected = EXPECTED_WORDING[issue.expected] ?? issue.expected;
+  const given = Array.isArray(issue.input) ? 'a list' : `'${String(issue.input)}'`;
+  const quote = issue.expected === 'string' ? '; put it in quotes' : '';
+  return `must be ${expected}, got ${given}${quote}`;
+}
+
 function issueToProblems(issue: z.core.$ZodIssue, at: Located): RegistryProblem[] {
   const entryPath = ['datasets', at.dataset];
   const path = issue.path.map(String);
@@ -37,9 +54,7 @@ function issueToProblems(issue: z.core.$ZodIssue, at: Located): RegistryProblem[
     const hint = suggestion ? `did you mean '${suggestion}'?` : `use one of ${allowed.join(', ')}`;
     return [locate(at, path, `'${given}' is not allowed; ${hint}`)];
   }
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
-  const message = missing ? 'is required' : issue.message.replace(/^Invalid input: /, '');
-  return [locate(at, path, message)];
+  return [locate(at, path, describeIssue(issue))];
 }
 
 function locate(
@@ -78,7 +93,7 @@ export function validateEntry(
   value: unknown,
   at: Located,
 ): { entry: DatasetEntry } | { problems: RegistryProblem[] } {
-  const result = entrySchema.safeParse(value);
+  const result = entrySchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     const problems = result.error.issues.flatMap((issue) => issueToProblems(issue, at));
     return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
