@@ -5,12 +5,17 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
+# Two test runs starting at once must not delete a virtual environment the other is filling.
+mkdir -p "$root/.venv-test"
+exec 9>"$root/.venv-test/.setup.lock"
+flock 9
+
 for requirements in "$root"/tools/test-support/python/*.txt; do
   name="$(basename "$requirements" .txt)"
   venv="$root/.venv-test/$name"
   stamp="$venv/.requirements.sha256"
   wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+  if [ -f "$stamp" ] && [ -x "$venv/bin/python" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
     continue
   fi
   echo "[test setup] installing the pinned references of $name into .venv-test/$name (once)"

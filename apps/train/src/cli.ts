@@ -1,6 +1,18 @@
 // CLI: the train step. Nx passes --options-file; Kubeflow passes the same options as flags.
-import { createLogger, optionalString, requiredString, runCli } from '@pipeline/cli';
+import { realpathSync } from 'node:fs';
+import {
+  createLogger,
+  optionalString,
+  requiredString,
+  runCli,
+  type CliDefinition,
+} from '@pipeline/cli';
 import { PipelineError } from '@pipeline/errors';
+import {
+  parseExecutorInput,
+  publishTrainMetrics,
+  TRAIN_PUBLISHED_ARTIFACTS,
+} from '@pipeline/kubeflow-outputs';
 import { trainDataset } from '@pipeline/train';
 
 function parseModelParams(text: string | undefined): Record<string, number> {
@@ -16,7 +28,18 @@ function parseModelParams(text: string | undefined): Record<string, number> {
   }
 }
 
-await runCli({
+/** Kubeflow's executor input, given when the step runs as a Kubeflow executor. */
+function kubeflowExecutorInput(text: string | undefined) {
+  return text === undefined ? undefined : parseExecutorInput(text, TRAIN_PUBLISHED_ARTIFACTS);
+}
+
+/** --tracking-uri wins over MLFLOW_TRACKING_URI, as a Kubeflow run parameter must. */
+function trackingEnv(trackingUri: string | undefined): NodeJS.ProcessEnv {
+  if (trackingUri === undefined) return process.env;
+  return { ...process.env, MLFLOW_TRACKING_URI: trackingUri };
+}
+
+export const trainCli: CliDefinition = {
   name: 'train',
   summary: 'Fit and evaluate a classifier on prepared splits, and log the run to MLflow.',
   options: {
@@ -27,22 +50,32 @@ await runCli({
     'source-url': { type: 'string' },
     'model-type': { type: 'string' },
     'model-params': { type: 'string' },
+    'tracking-uri': { type: 'string' },
+    'kfp-executor-input': { type: 'string' },
   },
   async run(values) {
     const dataset = requiredString(values, 'dataset');
+    const outputDir = requiredString(values, 'output-dir');
+    const kubeflow = kubeflowExecutorInput(optionalString(values, 'kfp-executor-input'));
     await trainDataset({
       dataset,
       preparedDir: requiredString(values, 'prepared-dir'),
-      outputDir: requiredString(values, 'output-dir'),
+      outputDir,
       experimentName: requiredString(values, 'experiment-name'),
       sourceUrl: optionalString(values, 'source-url') ?? '',
       model: {
         type: optionalString(values, 'model-type') ?? 'gaussian_nb',
         params: parseModelParams(optionalString(values, 'model-params')),
       },
-      env: process.env,
+      env: trackingEnv(optionalString(values, 'tracking-uri')),
       cwd: process.cwd(),
       log: createLogger(`train ${dataset}`),
     });
+    if (kubeflow !== undefined) await publishTrainMetrics(kubeflow, outputDir);
   },
-});
+};
+
+// The Kubeflow tests import this module for its options; only running the file starts the step.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === import.meta.filename) {
+  await runCli(trainCli);
+}
