@@ -47,10 +47,14 @@ describe('the ingest CLI', () => {
   it('prints a one-paragraph error without a stack trace and exits with 1', async () => {
     const outputDir = join(root, 'output', 'iris', 'raw');
     const run = await runIngestCli([
-      '--dataset', 'iris',
-      '--url', 'data/missing.data',
-      '--workspace-root', root,
-      '--output-dir', outputDir,
+      '--dataset',
+      'iris',
+      '--url',
+      'data/missing.data',
+      '--workspace-root',
+      root,
+      '--output-dir',
+      outputDir,
     ]);
 
     expect(run.exitCode).toBe(1);
@@ -74,13 +78,20 @@ describe('the ingest CLI', () => {
     await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/iris.data`;
     const run = await runIngestCli([
-      '--dataset', 'iris',
-      '--url', url,
-      '--sha256', sha256,
-      '--workspace-root', root,
-      '--vendor-dir', 'vendored',
-      '--output-dir', 'out',
-      '--retries', '0',
+      '--dataset',
+      'iris',
+      '--url',
+      url,
+      '--sha256',
+      sha256,
+      '--workspace-root',
+      root,
+      '--vendor-dir',
+      'vendored',
+      '--output-dir',
+      'out',
+      '--retries',
+      '0',
     ]);
     await new Promise((closed) => server.close(closed));
 
@@ -96,10 +107,14 @@ describe('the ingest CLI', () => {
 
   it('rejects a flag value that is not a number as a usage error', async () => {
     const run = await runIngestCli([
-      '--dataset', 'iris',
-      '--url', 'data/iris.data',
-      '--output-dir', join(root, 'out'),
-      '--retries', 'many',
+      '--dataset',
+      'iris',
+      '--url',
+      'data/iris.data',
+      '--output-dir',
+      join(root, 'out'),
+      '--retries',
+      'many',
     ]);
 
     expect(run.exitCode).toBe(1);

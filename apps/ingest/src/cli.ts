@@ -1,7 +1,7 @@
 // The ingest step's entry point for Nx and Kubeflow alike: it only maps flags onto ingestRawFile.
-import { realpathSync } from 'node:fs';
 import {
   createLogger,
+  isEntryPoint,
   optionalNumber,
   optionalString,
   requiredString,
@@ -49,6 +49,6 @@ export const ingestCli: CliDefinition = {
 };
 
 // The Kubeflow tests import this module for its options; only running the file starts the step.
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === import.meta.filename) {
+if (isEntryPoint(import.meta.filename)) {
   await runCli(ingestCli);
 }

@@ -41,14 +41,22 @@ describe('the prepare CLI', () => {
   it('prepares iris from flags and exits with 0', async () => {
     const outputDir = join(root, 'iris');
     const run = await runPrepareCli([
-      '--dataset', 'iris',
-      '--input', IRIS,
-      '--output-dir', outputDir,
-      '--dataset-type', 'iris',
-      '--target-column', 'species',
-      '--test-size', '0.2',
-      '--seed', '42',
-      '--stratify', 'true',
+      '--dataset',
+      'iris',
+      '--input',
+      IRIS,
+      '--output-dir',
+      outputDir,
+      '--dataset-type',
+      'iris',
+      '--target-column',
+      'species',
+      '--test-size',
+      '0.2',
+      '--seed',
+      '42',
+      '--stratify',
+      'true',
     ]);
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toContain('[prepare iris] read 150 rows');
@@ -60,18 +68,26 @@ describe('the prepare CLI', () => {
 
   it('takes its options from an options file, with comma-separated columns', async () => {
     const optionsFile = join(root, 'prepare.json');
-    await writeFile(optionsFile, JSON.stringify({
-      dataset: 'iris',
-      'dataset-type': 'csv',
-      'target-column': 'species',
-      header: false,
-      columns: 'sl, sw, pl, pw, species',
-      'test-size': 45,
-      stratify: false,
-    }));
+    await writeFile(
+      optionsFile,
+      JSON.stringify({
+        dataset: 'iris',
+        'dataset-type': 'csv',
+        'target-column': 'species',
+        header: false,
+        columns: 'sl, sw, pl, pw, species',
+        'test-size': 45,
+        stratify: false,
+      }),
+    );
     const outputDir = join(root, 'iris-csv');
     const run = await runPrepareCli([
-      '--options-file', optionsFile, '--input', IRIS, '--output-dir', outputDir,
+      '--options-file',
+      optionsFile,
+      '--input',
+      IRIS,
+      '--output-dir',
+      outputDir,
     ]);
     expect(run.exitCode, run.stderr).toBe(0);
     const schema = JSON.parse(await readFile(join(outputDir, 'schema.json'), 'utf8'));
@@ -84,10 +100,14 @@ describe('the prepare CLI', () => {
     await writeFile(rawFile, 'height,kind\n1.7,adult\ntall,child\n');
     const outputDir = join(root, 'bad');
     const run = await runPrepareCli([
-      '--dataset', 'people',
-      '--input', rawFile,
-      '--output-dir', outputDir,
-      '--target-column', 'kind',
+      '--dataset',
+      'people',
+      '--input',
+      rawFile,
+      '--output-dir',
+      outputDir,
+      '--target-column',
+      'kind',
     ]);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toMatch(/^error \[MALFORMED_ROW\] dataset 'people', .*bad\.csv:3:1, /);

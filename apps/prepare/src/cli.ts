@@ -1,9 +1,9 @@
 // The prepare step's entry point for Nx and Kubeflow alike: it only maps flags onto
 // prepareDataset, which validates, splits and encodes the raw file.
-import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createLogger,
+  isEntryPoint,
   optionalBoolean,
   optionalNumber,
   optionalString,
@@ -19,7 +19,9 @@ import { prepareDataset } from '@pipeline/prepare';
 const RAW_FILE_IN_FOLDER = 'raw.data';
 
 function columnList(values: OptionValues): string[] | undefined {
-  return optionalString(values, 'columns')?.split(',').map((name) => name.trim());
+  return optionalString(values, 'columns')
+    ?.split(',')
+    .map((name) => name.trim());
 }
 
 /** --input names the raw file; --raw-dir names ingest's output folder, as Kubeflow passes it. */
@@ -75,6 +77,6 @@ export const prepareCli: CliDefinition = {
 };
 
 // The Kubeflow tests import this module for its options; only running the file starts the step.
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === import.meta.filename) {
+if (isEntryPoint(import.meta.filename)) {
   await runCli(prepareCli);
 }

@@ -1,7 +1,7 @@
 // CLI: the train step. Nx passes --options-file; Kubeflow passes the same options as flags.
-import { realpathSync } from 'node:fs';
 import {
   createLogger,
+  isEntryPoint,
   optionalString,
   requiredString,
   runCli,
@@ -23,7 +23,8 @@ function parseModelParams(text: string | undefined): Record<string, number> {
     return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, Number(value)]));
   } catch {
     throw new PipelineError('USAGE', `--model-params must be a JSON object, got '${text}'`, {
-      field: 'model-params', hint: 'For example --model-params \'{"var_smoothing":1e-9}\'.',
+      field: 'model-params',
+      hint: 'For example --model-params \'{"var_smoothing":1e-9}\'.',
     });
   }
 }
@@ -76,6 +77,6 @@ export const trainCli: CliDefinition = {
 };
 
 // The Kubeflow tests import this module for its options; only running the file starts the step.
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === import.meta.filename) {
+if (isEntryPoint(import.meta.filename)) {
   await runCli(trainCli);
 }

@@ -9,3 +9,4 @@ export {
   optionalNumber,
   optionalBoolean,
 } from './option-readers.ts';
+export { isEntryPoint } from './is-entry-point.ts';
