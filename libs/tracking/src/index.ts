@@ -1,5 +1,5 @@
 // @pipeline/tracking: MLflow run tracking behind one backend-neutral interface, with the
-// local file-store backend and the MLFLOW_TRACKING_URI resolution every step shares.
+// local file-store and tracking-server backends and the MLFLOW_TRACKING_URI resolution.
 export type {
   CreateRunInput,
   CreatedRun,
@@ -20,6 +20,7 @@ export { currentUser, runContextTags } from './run-context.ts';
 export { resolveStoreLocation, resolveTrackingBackend } from './resolve-tracking-backend.ts';
 export { redactTrackingUri } from './redact-tracking-uri.ts';
 export { FileStoreBackend } from './file-store/file-store-backend.ts';
+export { TrackingServerBackend } from './tracking-server/server-backend.ts';
 export type { StoreLocation } from './file-store/store-layout.ts';
 export { toMlflowDatasetInput } from './mlflow-dataset.ts';
 export type { MlflowDataset, MlflowDatasetInput } from './mlflow-dataset.ts';

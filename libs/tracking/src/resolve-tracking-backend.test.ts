@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isPipelineError, type PipelineError } from '@pipeline/errors';
 import { redactTrackingUri } from './redact-tracking-uri.ts';
 import { resolveStoreLocation, resolveTrackingBackend } from './resolve-tracking-backend.ts';
+import { TrackingServerBackend } from './tracking-server/server-backend.ts';
 
 const CWD = '/work/project';
 
@@ -60,15 +61,23 @@ describe('resolveTrackingBackend', () => {
     expect(backend.displayUri).toBe('file:///nowhere/mlruns');
   });
 
-  it('explains that the tracking-server backend is not in this build for http and https', () => {
-    for (const uri of ['http://127.0.0.1:5000', 'HTTPS://mlflow.example.org']) {
-      const error = errorFor(uri);
-      expect(error.code).toBe('TRACKING_FAILED');
-      expect(error.message).toContain('tracking-server backend is not available in this build');
-      expect(error.location.field).toBe('MLFLOW_TRACKING_URI');
-      expect(error.hint).toContain('Unset MLFLOW_TRACKING_URI');
-      expect(error.hint).toContain('file: URI');
+  it('talks to a tracking server for http and https, shown without credentials', () => {
+    for (const uri of ['http://127.0.0.1:5000', 'HTTPS://bob:pw@mlflow.example.org/?token=t1']) {
+      const backend = resolveTrackingBackend({ MLFLOW_TRACKING_URI: uri }, CWD);
+      expect(backend).toBeInstanceOf(TrackingServerBackend);
+      expect(backend.displayUri).not.toMatch(/bob|pw|t1/);
     }
+  });
+
+  it('says a tracking server is not a local store', () => {
+    expect(() =>
+      resolveStoreLocation({ MLFLOW_TRACKING_URI: 'http://127.0.0.1:5000' }, CWD),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'TRACKING_FAILED',
+        location: { field: 'MLFLOW_TRACKING_URI' },
+      }),
+    );
   });
 
   it('names an unsupported scheme and what is supported instead', () => {
@@ -81,8 +90,8 @@ describe('resolveTrackingBackend', () => {
   });
 
   it('never repeats credentials from the URI in its errors', () => {
-    const error = errorFor('https://alice:s3cret@mlflow.example.org/?token=abc123');
-    expect(error.message).toContain('https://mlflow.example.org/?token=REDACTED');
+    const error = errorFor('wasbs://alice:s3cret@store.example.org/?token=abc123');
+    expect(error.message).toContain('wasbs://store.example.org/?token=REDACTED');
     expect(`${error.message} ${error.hint}`).not.toMatch(/s3cret|alice|abc123/);
   });
 

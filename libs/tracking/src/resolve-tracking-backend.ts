@@ -1,11 +1,13 @@
-// Picks the tracking backend from MLFLOW_TRACKING_URI, the variable MLflow's own clients read.
-// Unset means `<cwd>/mlruns`, like a plain `mlflow.start_run()`.
+// Picks the tracking backend from MLFLOW_TRACKING_URI, the variable MLflow's own clients read:
+// http(s) means a tracking server; unset means `<cwd>/mlruns`, like a plain `mlflow.start_run()`.
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PipelineError } from '@pipeline/errors';
 import { FileStoreBackend } from './file-store/file-store-backend.ts';
 import type { StoreLocation } from './file-store/store-layout.ts';
 import { redactTrackingUri } from './redact-tracking-uri.ts';
+import { TrackingServerBackend } from './tracking-server/server-backend.ts';
+import { readServerSettings } from './tracking-server/server-settings.ts';
 import type { TrackingBackend } from './tracking-backend.ts';
 
 /** Two characters at least, so a Windows drive such as C:/ reads as a plain path. */
@@ -34,14 +36,17 @@ function parseFileUri(uri: string, cwd: string): StoreLocation {
   }
 }
 
+function isServerScheme(scheme: string | undefined): boolean {
+  return scheme === 'http' || scheme === 'https';
+}
+
 function unsupportedScheme(uri: string, scheme: string): PipelineError {
   const shown = redactTrackingUri(uri);
-  if (scheme === 'http' || scheme === 'https') {
+  if (isServerScheme(scheme)) {
     return new PipelineError(
       'TRACKING_FAILED',
-      `MLFLOW_TRACKING_URI is '${shown}', but the tracking-server backend is not available ` +
-        'in this build',
-      { field: FIELD, hint: 'Unset MLFLOW_TRACKING_URI to log to ./mlruns, or use a file: URI.' },
+      `MLFLOW_TRACKING_URI is '${shown}', a tracking server rather than a local store`,
+      { field: FIELD, hint: 'Use resolveTrackingBackend, which talks to tracking servers.' },
     );
   }
   return new PipelineError(
@@ -49,7 +54,9 @@ function unsupportedScheme(uri: string, scheme: string): PipelineError {
     `MLFLOW_TRACKING_URI uses the '${scheme}:' scheme ('${shown}'), which is not supported`,
     {
       field: FIELD,
-      hint: 'Use a local folder: a plain path, a file: URI, or leave MLFLOW_TRACKING_URI unset.',
+      hint:
+        'Use a tracking server (http:// or https://), a local folder (a plain path or a file: ' +
+        'URI), or leave MLFLOW_TRACKING_URI unset.',
     },
   );
 }
@@ -71,9 +78,15 @@ export function resolveStoreLocation(
   throw unsupportedScheme(uri, scheme);
 }
 
+/** `warn` receives retries and values cut to a server's limits: one line each, no secrets. */
 export function resolveTrackingBackend(
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
+  warn: (message: string) => void = () => {},
 ): TrackingBackend {
+  const uri = env.MLFLOW_TRACKING_URI?.trim() ?? '';
+  if (isServerScheme(URI_SCHEME.exec(uri)?.[1]?.toLowerCase())) {
+    return new TrackingServerBackend(readServerSettings(uri, env), { cwd, warn });
+  }
   return new FileStoreBackend(resolveStoreLocation(env, cwd));
 }

@@ -1,5 +1,5 @@
-// The one interface every MLflow tracking backend implements (the local file store today,
-// a tracking server later), phrased in MLflow's own run, param, metric and tag terms.
+// The one interface every MLflow tracking backend implements (the local file store and a
+// tracking server), phrased in MLflow's own run, param, metric and tag terms.
 
 export type RunStatus = 'FINISHED' | 'FAILED' | 'KILLED';
 
@@ -82,7 +82,8 @@ export interface TrackingBackend {
   /**
    * Stores the model folder under `<artifactPath>/` with an `MLmodel` file written from `mlmodel`,
    * and appends `mlmodel` to the run's `mlflow.log-model.history` tag, which the UI's Models
-   * column reads.
+   * column reads. A tracking server with logged models (MLflow 3) gets a logged model named
+   * `artifactPath` instead, linked to the run as its output.
    */
   logModel(
     runId: string,

@@ -10,8 +10,16 @@ function gitValue(args: string[]): string | undefined {
   }
 }
 
-export function runTags(dataset: string, env: NodeJS.ProcessEnv): Record<string, string> {
-  const tags: Record<string, string> = { 'pipeline.dataset': dataset };
+/** `datasetDigest` is the raw file's sha256, the same content hash the dataset inputs carry. */
+export function runTags(
+  dataset: string,
+  datasetDigest: string,
+  env: NodeJS.ProcessEnv,
+): Record<string, string> {
+  const tags: Record<string, string> = {
+    'pipeline.dataset': dataset,
+    'pipeline.dataset_digest': datasetDigest,
+  };
   const commit = gitValue(['rev-parse', 'HEAD']);
   const branch = gitValue(['rev-parse', '--abbrev-ref', 'HEAD']);
   if (commit) tags['mlflow.source.git.commit'] = commit;

@@ -46,10 +46,10 @@ async function trainAndLog(request: TrainRequest): Promise<TrainResult> {
   const { dataset, preparedDir, log } = request;
   checkModelChoice(request.model, dataset);
   const schema = await readPreparedSchema(preparedDir, dataset);
-  const backend = resolveTrackingBackend(request.env, request.cwd);
+  const backend = resolveTrackingBackend(request.env, request.cwd, log.warn);
   const experimentName = request.env.MLFLOW_EXPERIMENT_NAME || request.experimentName;
   const runName = `${dataset}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  const tags = runTags(dataset, request.env);
+  const tags = runTags(dataset, schema.input.sha256, request.env);
   return withStagedDirectory(request.outputDir, (staged) =>
     trackWithRun(
       backend,

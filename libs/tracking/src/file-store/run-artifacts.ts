@@ -34,7 +34,8 @@ export async function copyArtifactFile(
   await copyIntoStore(localPath, destination, stagingDirOf(artifactRoot));
 }
 
-async function filesUnder(root: string, prefix = ''): Promise<string[]> {
+/** Every file below `root`, as relative paths with "/" separators. */
+export async function filesUnder(root: string, prefix = ''): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(join(root, prefix), { withFileTypes: true })) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
