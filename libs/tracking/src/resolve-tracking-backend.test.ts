@@ -89,6 +89,12 @@ describe('resolveTrackingBackend', () => {
     }
   });
 
+  it('reads the bare word databricks as MLflow does, not as a folder name', () => {
+    for (const uri of ['databricks', 'databricks-uc']) {
+      expect(errorFor(uri).message).toContain("'databricks:' scheme");
+    }
+  });
+
   it('never repeats credentials from the URI in its errors', () => {
     const error = errorFor('wasbs://alice:s3cret@store.example.org/?token=abc123');
     expect(error.message).toContain('wasbs://store.example.org/?token=REDACTED');

@@ -68,6 +68,8 @@ export function resolveStoreLocation(
 ): StoreLocation {
   const uri = env.MLFLOW_TRACKING_URI?.trim() ?? '';
   if (uri === '') return fileUriStore(resolve(cwd, 'mlruns'));
+  // MLflow reads these bare words as Databricks workspaces, not as folder names.
+  if (/^databricks(-uc)?$/.test(uri)) throw unsupportedScheme(uri, 'databricks');
   const scheme = URI_SCHEME.exec(uri)?.[1]?.toLowerCase();
   // A plain path: MLflow then writes artifact locations as plain absolute paths too.
   if (scheme === undefined) {

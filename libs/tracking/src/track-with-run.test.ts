@@ -67,12 +67,17 @@ describe('trackWithRun', () => {
     expect(backend.ended).toEqual([{ runId: 'run-1', status: 'FAILED', endTime: 20 }]);
   });
 
-  it('still rethrows the work error when ending the run fails as well', async () => {
+  it('rethrows the work error and warns that the run stays RUNNING when ending it fails', async () => {
     const failure = new Error('training diverged');
-    const tracked = trackWithRun(new RecordingBackend(true), OPTIONS, async () => {
+    const warnings: string[] = [];
+    const options = { ...OPTIONS, warn: (message: string) => warnings.push(message) };
+    const tracked = trackWithRun(new RecordingBackend(true), options, async () => {
       throw failure;
     });
     await expect(tracked).rejects.toBe(failure);
+    expect(warnings).toEqual([
+      'could not mark run run-1 FAILED, so MLflow shows it RUNNING: disk full',
+    ]);
   });
 
   it('reports a failure to end a successful run', async () => {

@@ -15,6 +15,8 @@ export interface TrackedRunOptions {
   clock?: () => number;
   /** Mark the run KILLED on SIGINT/SIGTERM (default true). */
   endOnSignal?: boolean;
+  /** Told when a failed run could not be marked FAILED, so the user knows it shows RUNNING. */
+  warn?: (message: string) => void;
 }
 
 export async function trackWithRun<T>(
@@ -41,7 +43,12 @@ export async function trackWithRun<T>(
   } catch (error) {
     stopWatching();
     // The caller needs the error that broke the work, not a later one from the store.
-    await backend.endRun(run.runId, 'FAILED', clock()).catch(() => undefined);
+    await backend.endRun(run.runId, 'FAILED', clock()).catch((endError: unknown) => {
+      const reason = endError instanceof Error ? endError.message : String(endError);
+      options.warn?.(
+        `could not mark run ${run.runId} FAILED, so MLflow shows it RUNNING: ${reason}`,
+      );
+    });
     throw error;
   }
 

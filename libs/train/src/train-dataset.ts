@@ -53,7 +53,7 @@ async function trainAndLog(request: TrainRequest): Promise<TrainResult> {
   return withStagedDirectory(request.outputDir, (staged) =>
     trackWithRun(
       backend,
-      { experimentName, runName, tags, sourceName: TRAIN_SOURCE },
+      { experimentName, runName, tags, sourceName: TRAIN_SOURCE, warn: log.warn },
       async (run) => {
         log.info(`run ${run.runId} in '${experimentName}' at ${backend.displayUri}`);
         const started = performance.now();
