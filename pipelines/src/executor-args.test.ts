@@ -18,6 +18,7 @@ import {
   prepareTarget,
   trainTarget,
 } from '../../tools/nx-plugin/src/step-targets.ts';
+import { stepCommand } from './build/step-command.ts';
 import { compileFor, REGISTRY_FILE } from './testing/compiled-specs.ts';
 import { executorOf, renderTaskArgs } from './testing/kubeflow-launcher.ts';
 
@@ -48,10 +49,10 @@ describe.each(DATASETS)('the executors compiled for %s', (dataset) => {
   const { spec } = compileFor(dataset);
   const entry = requireEntry(loadRegistry(REGISTRY_FILE), dataset);
 
-  it.each(STEPS)('start $step with the command of its Nx target', ({ step, nxCommand }) => {
-    const nxWords = nxCommand.split(' ');
-    const nxStart = nxWords.slice(0, nxWords.indexOf('--options-file'));
-    expect(executorOf(spec, step)!.command).toEqual(nxStart);
+  it.each(STEPS)('start the $step CLI that the Nx target runs bundled', ({ step, nxCommand }) => {
+    expect(executorOf(spec, step)!.command).toEqual(stepCommand(step));
+    expect(stepCommand(step).at(-1)).toBe(`apps/${step}/src/cli.ts`);
+    expect(nxCommand.startsWith(`node dist/steps/${step}.mjs `)).toBe(true);
   });
 
   it.each(STEPS)('pass $step options its CLI defines, each once', async ({ step, cli }) => {

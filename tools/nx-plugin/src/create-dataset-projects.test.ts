@@ -25,7 +25,11 @@ describe('createDatasetProjects', () => {
     const iris = projects['datasets/iris']!;
     expect(iris.name).toBe('iris');
     expect(Object.keys(iris.targets!)).toEqual(['config', 'ingest', 'prepare', 'train']);
-    expect(iris.targets!.train!.dependsOn).toEqual(['config', 'prepare']);
+    expect(iris.targets!.train!.dependsOn).toEqual([
+      { projects: ['@pipeline/step-bundles'], target: 'bundle' },
+      'config',
+      'prepare',
+    ]);
     expect(iris.targets!.train!.outputs).toEqual(['{workspaceRoot}/output/iris/train']);
   });
 

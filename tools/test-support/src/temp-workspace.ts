@@ -10,6 +10,7 @@ import { WORKSPACE_ROOT } from './python.ts';
 const run = promisify(execFile);
 
 const NOT_COPIED = new Set([
+  'dist',
   'node_modules',
   'output',
   'mlruns',
