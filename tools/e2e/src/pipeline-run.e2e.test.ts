@@ -20,6 +20,7 @@ describe('nx run-many -t train on the shipped datasets', () => {
   it('runs every step of both datasets once', () => {
     expect(firstRun.code, firstRun.output).toBe(0);
     expect(taskOutcomes(firstRun.output).executed).toEqual([
+      '@pipeline/step-bundles:bundle',
       'iris:config',
       'iris:ingest',
       'iris:prepare',

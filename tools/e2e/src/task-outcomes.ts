@@ -11,7 +11,7 @@ export function taskOutcomes(output: string): TaskOutcomes {
   const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
   const seen = new Set<string>();
   const cached = new Set<string>();
-  for (const match of plain.matchAll(/nx run ([\w-]+:[\w-]+)(.*)$/gm)) {
+  for (const match of plain.matchAll(/nx run ([@\w/-]+:[\w-]+)(.*)$/gm)) {
     const [, task, rest] = match;
     seen.add(task!);
     if (CACHE_MARKER.test(rest ?? '')) cached.add(task!);
