@@ -27,6 +27,37 @@ export interface RawInput {
   stream: Readable;
 }
 
+/** Where each feature's text sits in `bytes`, for writers that copy rather than reformat. */
+export interface FeatureText {
+  bytes: Uint8Array;
+  /**
+   * Value i's text is bytes[spans[2i], spans[2i + 1]), written exactly as String(value) would
+   * write it; a start of -1 means the text differs, so write String(value).
+   */
+  spans: Int32Array;
+}
+
+/** Consecutive data rows of the raw file, validated like `records`. */
+export interface RecordBatch {
+  readonly size: number;
+  readonly featureCount: number;
+  /** 1-based line where each row starts. */
+  readonly lines: Float64Array;
+  /** Row r's feature f is values[r * featureCount + f]. */
+  readonly values: Float64Array;
+  /** Each row's label, as an index into `labels`. */
+  readonly labelIds: Uint32Array;
+  /** Every label met so far in the file, in order of first appearance; later batches add more. */
+  readonly labels: readonly string[];
+  /** Only when asked for with `batches({ featureText: true })`. */
+  readonly featureText?: FeatureText;
+}
+
+export interface BatchOptions {
+  /** Keep where each feature's text is, so a writer can copy bytes instead of formatting. */
+  featureText?: boolean;
+}
+
 export interface OpenedDataset {
   /** Every column except the target, in file order. */
   featureNames: string[];
@@ -35,6 +66,11 @@ export interface OpenedDataset {
    * which also closes the input stream.
    */
   records: AsyncIterable<RawRecord>;
+  /**
+   * The same rows many at a time, for passes over large files. Iterate either this or
+   * `records`, once.
+   */
+  batches(options?: BatchOptions): AsyncIterable<RecordBatch>;
 }
 
 export interface DatasetType {

@@ -1,6 +1,8 @@
 // Downloads a raw file over HTTP(S). Timeouts, retries and redirects are undici's own (Agent
 // options and interceptors); this file only streams the body to disk while hashing it.
-import { Agent, interceptors, request, type Dispatcher } from 'undici';
+// undici takes about 85 ms to load, so it is loaded by the first download rather than by every
+// ingest (local and pinned files never need it).
+import type { Agent, Dispatcher } from 'undici';
 import type { Logger } from '@pipeline/cli';
 import { isPipelineError } from '@pipeline/errors';
 import { copyWithDigest, createCopyCounter, type FileDigest } from './digest-copy.ts';
@@ -29,7 +31,14 @@ export interface HttpDownload {
   progress?: DownloadProgress;
 }
 
-function composeDispatcher(agent: Agent, settings: HttpSettings, tracker: RetryTracker) {
+type Undici = typeof import('undici');
+
+function composeDispatcher(
+  { interceptors }: Undici,
+  agent: Agent,
+  settings: HttpSettings,
+  tracker: RetryTracker,
+) {
   // Retry sits inside redirect, so every hop gets its own tries against its own address.
   return agent.compose(
     interceptors.retry({
@@ -42,6 +51,7 @@ function composeDispatcher(agent: Agent, settings: HttpSettings, tracker: RetryT
 }
 
 async function openResponse(
+  { request }: Undici,
   dispatcher: Dispatcher,
   job: HttpDownload,
   tracker: RetryTracker,
@@ -88,7 +98,8 @@ async function saveBody(response: Dispatcher.ResponseData, job: HttpDownload) {
 
 export async function downloadOverHttp(job: HttpDownload): Promise<FileDigest> {
   const { settings, log } = job;
-  const agent = new Agent({
+  const undici = await import('undici');
+  const agent = new undici.Agent({
     connectTimeout: settings.connectTimeoutMs,
     headersTimeout: settings.readTimeoutMs,
     bodyTimeout: settings.readTimeoutMs,
@@ -98,8 +109,8 @@ export async function downloadOverHttp(job: HttpDownload): Promise<FileDigest> {
     log.warn(`${tries} failed (${reason}); retrying in ${Math.round(delayMs)} ms`);
   });
   try {
-    const dispatcher = composeDispatcher(agent, settings, tracker);
-    const response = await openResponse(dispatcher, job, tracker);
+    const dispatcher = composeDispatcher(undici, agent, settings, tracker);
+    const response = await openResponse(undici, dispatcher, job, tracker);
     return await saveBody(response, job);
   } finally {
     await agent.destroy();

@@ -1,6 +1,6 @@
 // prepareDataset end to end: the files it writes for iris, wine and generic csv files.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDataset, type PrepareOptions } from './prepare-dataset.ts';
@@ -154,6 +154,22 @@ describe('prepareDataset on a generic csv file', () => {
     expect(files.header).toBe('height,"weight, kg",kind');
     expect(schema.classCounts).toEqual({ total: [3, 3], train: [2, 2], test: [1, 1] });
     expect([...files.train, ...files.test]).toContain('1.7,65,0');
+  });
+
+  it('writes each feature as String(Number(text)), copied or reformatted alike', async () => {
+    const values = ['1.50', '+2', '.5', '1e3', '0.0000001', '-0', '7', '-3.25',
+      '12345678901234567'];
+    const rows = values.map((value, index) => `${value},${index % 2 === 0 ? 'a' : 'b'}`);
+    // A quote half way hands the rest of the file to csv-parse.
+    rows[5] = `"${values[5]}",b`;
+    const inputFile = join(temp.path, 'number-forms.csv');
+    await writeFile(inputFile, `x,kind\n${rows.join('\n')}\n`);
+    const outputDir = join(temp.path, 'number-forms');
+    await prepareDataset({ dataset: 'forms', inputFile, outputDir, datasetType: 'csv',
+      targetColumn: 'kind', testSize: 2, log: recordingLogger() });
+    const files = await readPrepared(outputDir);
+    const expected = values.map((value, index) => `${String(Number(value))},${index % 2}`);
+    expect([...files.train, ...files.test].sort()).toEqual(expected.sort());
   });
 
   it('reads a file without a header using the columns of the entry', async () => {

@@ -1,8 +1,9 @@
-// The prepare step: read the raw file twice (census, then split) and write train.csv, test.csv
-// and schema.json into a staged folder that is renamed into place only when all three are done.
-import { writeFile } from 'node:fs/promises';
+// The prepare step: read the raw file once (the census, which also encodes every row), then split
+// the encoded rows into train.csv and test.csv and write schema.json, all into a staged folder
+// that is renamed into place only when all three are done.
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withStagedDirectory } from '@pipeline/atomic-fs';
+import { TEMP_MARKER, withStagedDirectory } from '@pipeline/atomic-fs';
 import { formatDuration, type Logger } from '@pipeline/cli';
 import { getDatasetType, type DatasetTypeOptions } from '@pipeline/dataset-types';
 import { isPipelineError } from '@pipeline/errors';
@@ -22,6 +23,8 @@ export interface PrepareOptions extends DatasetTypeOptions, Partial<SplitOptions
 }
 
 const SHOWN_CLASSES = 10;
+/** The census's encoded rows; removed before the staged folder becomes the output. */
+const ENCODED_ROWS_FILE = `rows${TEMP_MARKER}encoded`;
 
 function describeClasses(census: Census): string {
   const shown = census.classes
@@ -45,7 +48,8 @@ async function prepareInto(stagedDir: string, options: PrepareOptions, split: Sp
   const typeOptions = typeOptionsOf(options);
 
   let startedAt = performance.now();
-  const census = await takeCensus(datasetType, inputFile, typeOptions);
+  const encodedFile = join(stagedDir, ENCODED_ROWS_FILE);
+  const census = await takeCensus(datasetType, inputFile, typeOptions, encodedFile);
   const features = census.featureNames.length;
   log.info(`read ${census.total} rows, ${features} features in ${formatDuration(startedAt)}`);
   log.info(describeClasses(census));
@@ -55,8 +59,8 @@ async function prepareInto(stagedDir: string, options: PrepareOptions, split: Sp
   log.info(`split into ${plan.sizes.train} train and ${plan.sizes.test} test rows (${how})`);
 
   startedAt = performance.now();
-  const reading = { datasetType, inputFile, options: typeOptions };
-  const written = await writeSplitFiles(reading, census, plan, stagedDir);
+  const files = { encodedFile, census, plan, targetColumn, outputDir: stagedDir };
+  const written = await writeSplitFiles(files).finally(() => rm(encodedFile, { force: true }));
   const schema = buildSchema({
     dataset,
     datasetType: datasetType.name,

@@ -7,7 +7,7 @@ import {
   type GaussianNbModel,
 } from '@pipeline/models';
 import type { PreparedSchema } from './prepared-schema.ts';
-import { readPreparedRows } from './read-prepared-rows.ts';
+import { copyRow, readPreparedBatches } from './read-prepared-rows.ts';
 
 export async function evaluateModel(
   preparedDir: string,
@@ -15,8 +15,12 @@ export async function evaluateModel(
   model: GaussianNbModel,
 ): Promise<ClassificationMetrics> {
   const metrics = createClassificationMetrics(schema.classes);
-  for await (const row of readPreparedRows(join(preparedDir, 'test.csv'), schema)) {
-    metrics.add(row.classIndex, predictClass(model, row.features));
+  const features = new Float64Array(schema.features.length);
+  for await (const batch of readPreparedBatches(join(preparedDir, 'test.csv'), schema)) {
+    for (let row = 0; row < batch.size; row += 1) {
+      copyRow(batch, row, features);
+      metrics.add(batch.classIndices[row]!, predictClass(model, features));
+    }
   }
   return metrics.result();
 }

@@ -1,11 +1,21 @@
 // The delimited-text reader behind every dataset type: the generic `csv` type and the presets
 // (iris, wine) that fix the columns of one well-known file.
 import { PipelineError } from '@pipeline/errors';
-import type { DatasetType, DatasetTypeOptions, OpenedDataset, RawInput } from '../dataset-type.ts';
-import { checkHeaderAgrees, layoutColumns, type ColumnLayout } from './column-layout.ts';
-import { resolveCsvSettings, type CsvPreset, type CsvSettings } from './csv-settings.ts';
-import { readRawRows, type RawRow } from './raw-rows.ts';
-import { rowToRecord, type RowPlace } from './row-to-record.ts';
+import type {
+  BatchOptions,
+  DatasetType,
+  DatasetTypeOptions,
+  OpenedDataset,
+  RawInput,
+  RawRecord,
+  RecordBatch,
+} from '../dataset-type.ts';
+import type { ColumnLayout } from './column-layout.ts';
+import { createCsvReader, type CsvReader } from './csv-reader.ts';
+import { resolveCsvSettings, type CsvPreset } from './csv-settings.ts';
+import { recordsOfBatch } from './record-batch.ts';
+import { createRowChecker, type RowChecker } from './row-checker.ts';
+import type { RowPlace } from './row-to-record.ts';
 
 function emptyFile(place: RowPlace, afterHeader: boolean): PipelineError {
   const message = afterHeader
@@ -17,32 +27,41 @@ function emptyFile(place: RowPlace, afterHeader: boolean): PipelineError {
   });
 }
 
-async function* cleanRecords(
-  rows: AsyncGenerator<RawRow>,
-  layout: ColumnLayout,
+async function* checkedBatches(
+  batches: AsyncGenerator<RecordBatch>,
   place: RowPlace,
   afterHeader: boolean,
-) {
+): AsyncGenerator<RecordBatch> {
   let count = 0;
-  for await (const row of rows) {
-    count += 1;
-    yield rowToRecord(row, layout, place);
+  for await (const batch of batches) {
+    count += batch.size;
+    yield batch;
   }
   if (count === 0) throw emptyFile(place, afterHeader);
 }
 
-async function layoutFor(
-  rows: AsyncGenerator<RawRow>,
-  settings: CsvSettings,
-  targetColumn: string,
-  place: RowPlace,
-): Promise<ColumnLayout> {
-  if (!settings.header) return layoutColumns(settings.columns ?? [], targetColumn, place);
-  const first = await rows.next();
-  if (first.done) throw emptyFile(place, false);
-  const headerPlace = { ...place, line: first.value.line };
-  if (settings.columns) checkHeaderAgrees(first.value.fields, settings.columns, headerPlace);
-  return layoutColumns(first.value.fields, targetColumn, headerPlace);
+/** The columns: from the entry, or from the header row, which csv-parse may have checked. */
+async function layoutFor(reader: CsvReader, checker: RowChecker, place: RowPlace) {
+  if (checker.layout) return checker.layout;
+  const header = await reader.firstRow();
+  if (!header) throw emptyFile(place, false);
+  if (!checker.layout) checker.check(header);
+  return checker.layout!;
+}
+
+function openedRows(reader: CsvReader, layout: ColumnLayout, place: RowPlace, header: boolean) {
+  let taken = false;
+  const batches = (options: BatchOptions = {}) => {
+    if (taken) throw new Error('the rows of an opened dataset can be read only once');
+    taken = true;
+    return checkedBatches(reader.batches(layout, options.featureText ?? false), place, header);
+  };
+  const records: AsyncIterable<RawRecord> = {
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of batches()) yield* recordsOfBatch(batch);
+    },
+  };
+  return { batches, records };
 }
 
 export function createCsvDatasetType(name: string, preset?: CsvPreset): DatasetType {
@@ -50,15 +69,16 @@ export function createCsvDatasetType(name: string, preset?: CsvPreset): DatasetT
     name,
     async open(input: RawInput, options: DatasetTypeOptions): Promise<OpenedDataset> {
       const place = { dataset: options.dataset, file: input.file };
-      let rows: AsyncGenerator<RawRow> | undefined;
+      let reader: CsvReader | undefined;
       try {
         const settings = resolveCsvSettings(name, preset, options);
-        rows = readRawRows(input, settings.delimiter, options.dataset);
-        const layout = await layoutFor(rows, settings, options.targetColumn, place);
-        const records = cleanRecords(rows, layout, place, settings.header);
-        return { featureNames: layout.featureNames, records };
+        const checker = createRowChecker(settings, options.targetColumn, place);
+        reader = createCsvReader(input, settings.delimiter, place, checker.check);
+        const layout = await layoutFor(reader, checker, place);
+        const rows = openedRows(reader, layout, place, settings.header);
+        return { featureNames: layout.featureNames, ...rows };
       } catch (error) {
-        await rows?.return(undefined);
+        await reader?.close();
         input.stream.destroy();
         throw error;
       }
