@@ -40,8 +40,12 @@ function ensureRoom(output: OutputBuffer, needed: number): void {
 
 function copyBytes(output: OutputBuffer, source: Uint8Array, start: number, end: number): void {
   if (end - start >= NATIVE_COPY_BYTES) {
-    output.used += Buffer.from(source.buffer, source.byteOffset, source.length)
-      .copy(output.bytes, output.used, start, end);
+    output.used += Buffer.from(source.buffer, source.byteOffset, source.length).copy(
+      output.bytes,
+      output.used,
+      start,
+      end,
+    );
     return;
   }
   const { bytes } = output;

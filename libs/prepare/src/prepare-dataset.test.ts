@@ -78,8 +78,15 @@ describe('prepareDataset on iris', () => {
       input: { sha256: createHash('sha256').update(raw).digest('hex'), bytes: raw.length },
     });
     expect(Object.keys(files.schema)).toEqual([
-      'dataset', 'datasetType', 'targetColumn', 'features', 'classes', 'rows', 'classCounts',
-      'split', 'input',
+      'dataset',
+      'datasetType',
+      'targetColumn',
+      'features',
+      'classes',
+      'rows',
+      'classCounts',
+      'split',
+      'input',
     ]);
   });
 
@@ -157,16 +164,32 @@ describe('prepareDataset on a generic csv file', () => {
   });
 
   it('writes each feature as String(Number(text)), copied or reformatted alike', async () => {
-    const values = ['1.50', '+2', '.5', '1e3', '0.0000001', '-0', '7', '-3.25',
-      '12345678901234567'];
+    const values = [
+      '1.50',
+      '+2',
+      '.5',
+      '1e3',
+      '0.0000001',
+      '-0',
+      '7',
+      '-3.25',
+      '12345678901234567',
+    ];
     const rows = values.map((value, index) => `${value},${index % 2 === 0 ? 'a' : 'b'}`);
     // A quote half way hands the rest of the file to csv-parse.
     rows[5] = `"${values[5]}",b`;
     const inputFile = join(temp.path, 'number-forms.csv');
     await writeFile(inputFile, `x,kind\n${rows.join('\n')}\n`);
     const outputDir = join(temp.path, 'number-forms');
-    await prepareDataset({ dataset: 'forms', inputFile, outputDir, datasetType: 'csv',
-      targetColumn: 'kind', testSize: 2, log: recordingLogger() });
+    await prepareDataset({
+      dataset: 'forms',
+      inputFile,
+      outputDir,
+      datasetType: 'csv',
+      targetColumn: 'kind',
+      testSize: 2,
+      log: recordingLogger(),
+    });
     const files = await readPrepared(outputDir);
     const expected = values.map((value, index) => `${String(Number(value))},${index % 2}`);
     expect([...files.train, ...files.test].sort()).toEqual(expected.sort());

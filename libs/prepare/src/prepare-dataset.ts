@@ -32,7 +32,8 @@ function describeClasses(census: Census): string {
     .map((name, index) => `${name} (${census.classCounts[index]})`);
   const more = census.classes.length - shown.length;
   const rest = more > 0 ? `, and ${more} more` : '';
-  return `${census.classes.length} classes: ${shown.join(', ')}${rest}`;
+  const count = census.classes.length;
+  return `${count} ${count === 1 ? 'class' : 'classes'}: ${shown.join(', ')}${rest}`;
 }
 
 function typeOptionsOf(options: PrepareOptions): DatasetTypeOptions {

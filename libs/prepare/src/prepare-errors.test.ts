@@ -42,6 +42,19 @@ const HEADER = 'height,weight,kind\n';
 const ROWS = '1.7,65,adult\n1.2,30,child\n1.8,80,adult\n0.9,15,child\n1.6,55,adult\n';
 
 describe('prepareDataset on bad input', () => {
+  it('rejects a target column that holds one class only', async () => {
+    const oneClass = '1.7,65,adult\n1.8,80,adult\n1.6,55,adult\n1.5,50,adult\n';
+    const { error, message } = await failureOf(`${HEADER}${oneClass}`);
+    expect(error).toMatchObject({ code: 'CLASS_TOO_SMALL', location: { dataset: 'people' } });
+    expect(message).toContain("one class only ('adult')");
+  });
+
+  it('suggests the delimiter when the header reads as a single column', async () => {
+    const { error, message } = await failureOf('height;weight;kind\n1.7;65;adult\n');
+    expect(error).toMatchObject({ code: 'UNKNOWN_TARGET_COLUMN' });
+    expect(message).toContain("set `delimiter: ';'` in the entry");
+  });
+
   it('reports an empty raw file', async () => {
     const { error } = await failureOf('');
     expect(error).toMatchObject({ code: 'EMPTY_FILE', location: { dataset: 'people' } });

@@ -1,6 +1,7 @@
 // Decides, before any output is written, which rows go to test: a mask per group of rows, where
 // a group is one class when stratifying and the whole file otherwise.
 import { xoroshiro128plus } from 'pure-rand';
+import { PipelineError } from '@pipeline/errors';
 import { classSplitCounts } from './class-split-counts.ts';
 import { samplePositions } from './seeded-sample.ts';
 import type { SplitOptions } from './split-options.ts';
@@ -13,11 +14,22 @@ export interface SplitPlan {
   testMasks: Uint8Array[];
 }
 
+/** A classifier needs two classes at least; one class would only fail later, in train. */
+function checkSeveralClasses(classes: readonly string[]): void {
+  if (classes.length >= 2) return;
+  throw new PipelineError(
+    'CLASS_TOO_SMALL',
+    `the target column holds one class only ('${classes[0]}'); a classifier needs two or more`,
+    { field: 'target_column', hint: 'Check `target_column` of the entry, or the raw file.' },
+  );
+}
+
 export function planSplit(
   classes: readonly string[],
   classCounts: readonly number[],
   options: SplitOptions,
 ): SplitPlan {
+  checkSeveralClasses(classes);
   const total = classCounts.reduce((sum, count) => sum + count, 0);
   const sizes = splitSizes(total, options.testSize);
   const rng = xoroshiro128plus(options.seed);

@@ -61,7 +61,7 @@ async function routeFile(encodedFile: string, routing: Routing): Promise<void> {
   let pending: Buffer = Buffer.alloc(0);
   const { writers } = routing;
   for await (const chunk of createReadStream(encodedFile, { highWaterMark: READ_CHUNK_BYTES })) {
-    pending = pending.length === 0 ? chunk as Buffer : Buffer.concat([pending, chunk as Buffer]);
+    pending = pending.length === 0 ? (chunk as Buffer) : Buffer.concat([pending, chunk as Buffer]);
     const end = pending.lastIndexOf(NEWLINE) + 1;
     routeLines(pending, end, routing);
     pending = pending.subarray(end);

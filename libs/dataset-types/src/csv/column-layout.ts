@@ -29,15 +29,27 @@ function checkColumnNames(columns: string[], place: LayoutPlace): void {
   }
 }
 
+/** A header read whole as one column usually means the file uses another delimiter. */
+function delimiterHint(columns: string[]): string | undefined {
+  if (columns.length !== 1) return undefined;
+  const found = [';', '\t', '|'].find((candidate) => columns[0]!.includes(candidate));
+  if (found === undefined) return undefined;
+  const shown = found === '\t' ? '"\\t"' : `'${found}'`;
+  return `The header was read as one column: set \`delimiter: ${shown}\` in the entry.`;
+}
+
 function unknownTarget(columns: string[], targetColumn: string, place: LayoutPlace) {
   const suggestion = closest(targetColumn, columns);
+  const hint =
+    delimiterHint(columns) ??
+    `Did you mean '${suggestion}'? Fix \`target_column\` of the entry in datasets.yaml.`;
   return new PipelineError(
     'UNKNOWN_TARGET_COLUMN',
     `the target column '${targetColumn}' is not one of the columns: ${columns.join(', ')}`,
     {
       ...place,
       field: 'target_column',
-      hint: `Did you mean '${suggestion}'? Fix \`target_column\` of the entry in datasets.yaml.`,
+      hint,
     },
   );
 }
