@@ -67,7 +67,7 @@ describe('trackWithRun', () => {
     expect(backend.ended).toEqual([{ runId: 'run-1', status: 'FAILED', endTime: 20 }]);
   });
 
-  it('rethrows the work error and warns that the run stays RUNNING when ending it fails', async () => {
+  it('rethrows the work error and warns when the run cannot be marked FAILED', async () => {
     const failure = new Error('training diverged');
     const warnings: string[] = [];
     const options = { ...OPTIONS, warn: (message: string) => warnings.push(message) };
