@@ -109,6 +109,12 @@ describe('column checks', () => {
     expect(message).toContain("Did you mean 'kind'?");
   });
 
+  it('lists the columns without a far-fetched guess when no column is close', async () => {
+    const message = await failureOf(readCsv(`${HEADER}1,2,a\n`, '7'));
+    expect(message).toContain('height, weight, kind');
+    expect(message).not.toContain('Did you mean');
+  });
+
   it('rejects a header that differs from the columns of the entry', async () => {
     const read = readAll('csv', textInput(`${HEADER}1,2,a\n`), {
       targetColumn: 'kind',

@@ -1,5 +1,5 @@
 // Decides the columns of a raw file and which one is the target; the rest are numeric features.
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import { PipelineError } from '@pipeline/errors';
 
 export interface ColumnLayout {
@@ -40,9 +40,11 @@ function delimiterHint(columns: string[]): string | undefined {
 
 function unknownTarget(columns: string[], targetColumn: string, place: LayoutPlace) {
   const suggestion = closest(targetColumn, columns);
+  // A guess only helps when it is close; otherwise the list of columns says more.
+  const close = distance(targetColumn, suggestion) <= Math.max(2, targetColumn.length / 2);
+  const guess = close ? `Did you mean '${suggestion}'? ` : '';
   const hint =
-    delimiterHint(columns) ??
-    `Did you mean '${suggestion}'? Fix \`target_column\` of the entry in datasets.yaml.`;
+    delimiterHint(columns) ?? `${guess}Fix \`target_column\` of the entry in datasets.yaml.`;
   return new PipelineError(
     'UNKNOWN_TARGET_COLUMN',
     `the target column '${targetColumn}' is not one of the columns: ${columns.join(', ')}`,
