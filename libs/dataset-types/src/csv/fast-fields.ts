@@ -55,7 +55,8 @@ export function readFeature(
   delimiter: number,
 ): number {
   const spans = batch.featureText?.spans;
-  // The common case inline: -?digits(.digits)? right up to the delimiter or line end.
+  // The common case inline: -?digits(.digits)? right up to the delimiter or line end. Written
+  // out here rather than called: as a shared function it cost prepare a tenth at 1M rows.
   const negative = bytes[start] === MINUS;
   const digitsStart = negative ? start + 1 : start;
   let mantissa = 0;
